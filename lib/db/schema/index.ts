@@ -1,0 +1,6 @@
+export * from "./offices";
+export * from "./users";
+export * from "./files";
+export * from "./messages";
+export * from "./audit";
+export * from "./simulator";
