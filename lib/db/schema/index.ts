@@ -4,3 +4,4 @@ export * from "./files";
 export * from "./messages";
 export * from "./audit";
 export * from "./simulator";
+export * from "./engine";

@@ -3,7 +3,7 @@ import path from "node:path";
 
 // Unit tests are pure; integration tests share one real database, so they run one file at a time.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only-stub.ts") } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") } },
   test: {
     projects: [
       {

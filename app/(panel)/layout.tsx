@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import { AppSidebar, type SidebarItem } from "@/components/app-sidebar";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { UserMenu } from "@/components/user-menu";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { isSimulatorActive } from "@/lib/sms/providers/resolve";
+import { signOutAction } from "./sign-out-action";
+
+export default async function PanelLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const items: SidebarItem[] = [
+    { key: "dashboard", href: "/", label: t("nav.dashboard") },
+    { key: "newMessage", href: "/messages/new", label: t("nav.newMessage") },
+    { key: "messages", href: "/messages", label: t("nav.messages") },
+    { key: "files", href: "/files", label: t("nav.files") },
+    { key: "templates", href: "/templates", label: t("nav.templates"), badge: t("nav.soon") },
+    { key: "campaigns", href: "/campaigns", label: t("nav.campaigns"), badge: t("nav.soon") },
+  ];
+  if (hasRole(user.role, "admin")) items.push({ key: "admin", href: "/admin", label: t("nav.admin") });
+  if (isSimulatorActive()) items.push({ key: "simulator", href: "/simulator", label: t("nav.simulator") });
+
+  return (
+    <div className="flex min-h-screen">
+      <AppSidebar items={items} title={t("app.name")} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between gap-4 border-b px-4 md:px-6">
+          <span className="font-semibold md:hidden">{t("app.name")}</span>
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle label={t("header.theme")} />
+            <UserMenu
+              name={user.name}
+              role={t(`header.roles.${user.role}`)}
+              office={user.officeName}
+              signOutLabel={t("header.signOut")}
+              signOutAction={signOutAction}
+            />
+          </div>
+        </header>
+        <main className="flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { sendMessage } from "./functions/send-message";
+
+/** Every function the app serves; the serve route and the engine's tests read this list. */
+export const functions = [sendMessage];

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { startAppServer, type AppServer } from "./support/app-server";
+import { RESTART_ENGINE_PORT, RESTART_PORT } from "./support/ports";
+import { logIn, openNewestMessage, sendMessage } from "./support/session";
+
+// The app is killed with SIGKILL while the simulated operator is still answering the hand-over;
+// after a restart the background run resumes and the message reaches the handset exactly once.
+test("a message in flight when the app is killed is sent exactly once after a restart", async ({ page }) => {
+  test.setTimeout(240_000);
+  let server: AppServer | undefined = await startAppServer({
+    name: "restart",
+    port: RESTART_PORT,
+    enginePort: RESTART_ENGINE_PORT,
+    env: { SIMULATOR_SEND_DELAY_MS: "6000" },
+  });
+  try {
+    const base = server.url;
+    await logIn(page, "katip@aksaray.demo", undefined, base);
+    await sendMessage(page, "0505 123 45 68", "Yeniden başlatma denemesi", base);
+    const id = await openNewestMessage(page, "Yeniden başlatma denemesi", base);
+    await expect(page.getByTestId("timeline").locator('li[data-status="sending"]')).toBeVisible();
+
+    await server.stop("SIGKILL");
+    server = await startAppServer({ name: "restart", port: RESTART_PORT, enginePort: RESTART_ENGINE_PORT, fresh: false });
+
+    await page.goto(`${base}/messages/${id}`);
+    await expect(page.getByTestId("timeline").locator('li[data-status="delivered"]')).toBeVisible({ timeout: 60_000 });
+    const statuses = await page.getByTestId("timeline").locator("li").evaluateAll((items) => items.map((item) => item.getAttribute("data-status")));
+    expect(statuses).toEqual(["queued", "sending", "sent", "delivered"]);
+
+    await page.goto(`${base}/simulator`);
+    const handset = page.getByTestId("handset").filter({ hasText: "+90 505 123 45 68" });
+    await expect(handset.getByText("Yeniden başlatma denemesi")).toHaveCount(1);
+  } finally {
+    await server?.stop();
+  }
+});
