@@ -21,7 +21,8 @@ export async function checkCredentials(
   input: { email: string; password: string; ip?: string | null; now?: Date },
 ): Promise<CredentialCheck> {
   const now = input.now ?? new Date();
-  const email = input.email.trim().toLocaleLowerCase("tr-TR");
+  // Not the Turkish locale: "KATIP" must become "katip", not "katıp".
+  const email = input.email.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
 
   if (!user) {
