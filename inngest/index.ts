@@ -1,4 +1,5 @@
 import { sendMessage } from "./functions/send-message";
+import { sweepStaleQueue } from "./functions/sweep-stale-queue";
 
 /** Every function the app serves; the serve route and the engine's tests read this list. */
-export const functions = [sendMessage];
+export const functions = [sendMessage, sweepStaleQueue];

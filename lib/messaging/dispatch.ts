@@ -8,7 +8,7 @@ import { logger } from "@/lib/logger";
  */
 export async function dispatchQueued(items: { messageId: string; officeId: string }[]): Promise<void> {
   try {
-    await inngest.send(items.map((item) => messageQueued.create(item)));
+    await inngest.send(items.map((item) => messageQueued.create(item, { id: `message-queued-${item.messageId}` })));
   } catch (error) {
     logger.error("dispatch failed; messages stay queued", { count: items.length, error: error instanceof Error ? error.message : String(error) });
   }
