@@ -4,7 +4,7 @@ import { runMigrations } from "@/lib/db/migrate";
 import { isSeeded, seedDemo } from "@/lib/db/seed";
 import { logger } from "@/lib/logger";
 import { startSimulatorNetwork } from "@/lib/sms/simulator/network";
-import { startEngineWhenAppIsUp } from "./start-engine";
+import { startEmbeddedEngine } from "./start-engine";
 
 /**
  * Runs once per server process (from instrumentation.ts): migrations, the demo seed on the
@@ -24,7 +24,7 @@ export async function boot(): Promise<void> {
       console.log("");
     }
   }
-  if (env.embeddedEngine) startEngineWhenAppIsUp(db, env);
+  if (env.embeddedEngine) startEmbeddedEngine(db, env);
   startSimulatorNetwork({ db, appUrl: `http://127.0.0.1:${env.PORT}`, deliveryDelayMs: env.SIMULATOR_DELIVERY_DELAY_MS });
   logger.info("panel started", { database: kind, engine: env.embeddedEngine ? "embedded" : "external", url: env.APP_URL });
 }

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 
-const root = path.resolve(import.meta.dirname, "../../..");
+// Playwright runs from the project root.
+const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 export type AppServer = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
@@ -53,8 +54,8 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   if (options.fresh ?? true) await resetStorage(options.name);
   const { dataDir, databaseUrl } = serverStorage(options.name);
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
     NODE_ENV: "production",
     PORT: String(options.port),
     INNGEST_ENGINE_PORT: String(options.enginePort),
