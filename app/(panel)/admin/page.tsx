@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { AdminTabs } from "@/components/admin-tabs";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -19,7 +20,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title={t("admin.title")} description={t("admin.description")} />
-      <h2 className="mb-3 text-lg font-medium">{t("admin.users")}</h2>
+      <AdminTabs current="users" />
       <div className="rounded-md border">
         <Table>
           <TableHeader>
