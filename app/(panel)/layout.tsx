@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { AppSidebar, type SidebarItem } from "@/components/app-sidebar";
+import { AppSidebar, MobileNav, type SidebarItem } from "@/components/app-sidebar";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { UserMenu } from "@/components/user-menu";
 import { requireUser } from "@/lib/auth/current-user";
@@ -26,7 +26,10 @@ export default async function PanelLayout({ children }: { children: React.ReactN
       <AppSidebar items={items} title={t("app.name")} />
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-4 border-b px-4 md:px-6">
-          <span className="font-semibold md:hidden">{t("app.name")}</span>
+          <div className="flex items-center gap-2 md:hidden">
+            <MobileNav items={items} title={t("app.name")} openLabel={t("nav.openMenu")} closeLabel={t("nav.closeMenu")} />
+            <span className="font-semibold">{t("app.name")}</span>
+          </div>
           <div className="ml-auto flex items-center gap-2">
             <ThemeToggle label={t("header.theme")} />
             <UserMenu

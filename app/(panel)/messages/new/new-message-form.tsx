@@ -64,7 +64,7 @@ export function NewMessageForm() {
               <FormControl>
                 <Textarea rows={6} {...field} />
               </FormControl>
-              <SmsCounter text={body ?? ""} />
+              <SmsCounter text={body ?? ""} onReplace={(text) => form.setValue("body", text, { shouldValidate: true })} />
               <FormDescription>{t("newMessage.bodyHint")}</FormDescription>
               <FormMessage>{fieldError(fieldState.error?.message)}</FormMessage>
             </FormItem>
