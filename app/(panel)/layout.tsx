@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AppSidebar, MobileNav, type SidebarItem } from "@/components/app-sidebar";
+import { LocaleSwitcher } from "@/components/locale-switcher";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { UserMenu } from "@/components/user-menu";
 import { requireUser } from "@/lib/auth/current-user";
@@ -31,6 +32,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
             <span className="font-semibold">{t("app.name")}</span>
           </div>
           <div className="ml-auto flex items-center gap-2">
+            <LocaleSwitcher label={t("header.language")} />
             <ThemeToggle label={t("header.theme")} />
             <UserMenu
               name={user.name}

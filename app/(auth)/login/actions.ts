@@ -6,12 +6,17 @@ import { loginSchema, type LoginInput } from "./schema";
 
 export type LoginResult = { error: "invalid" | "locked" | "validation" } | undefined;
 
+/** Only a path of this site: an open redirect would let a phishing link borrow our login page. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : "/";
+}
+
 /** The public sign-in action; lockout and auditing happen in checkCredentials. */
-export async function loginAction(input: LoginInput): Promise<LoginResult> {
+export async function loginAction(input: LoginInput, next?: string): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { error: "validation" };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeNext(next) });
   } catch (error) {
     if (error instanceof CredentialsSignin) return { error: error.code === "locked" ? "locked" : "invalid" };
     if (error instanceof AuthError) return { error: "invalid" };

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { loginAction } from "./actions";
 import { loginSchema, type LoginInput } from "./schema";
 
-export function LoginForm() {
+export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations("login");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<"invalid" | "locked" | null>(null);
@@ -20,7 +20,7 @@ export function LoginForm() {
   const onSubmit = (values: LoginInput) =>
     startTransition(async () => {
       setError(null);
-      const result = await loginAction(values);
+      const result = await loginAction(values, next);
       if (result?.error) setError(result.error === "locked" ? "locked" : "invalid");
     });
 
