@@ -24,6 +24,10 @@ const schema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     AUTH_SECRET: z.string().min(32, "en az 32 karakter olmalı").optional(),
+    CREDENTIALS_KEY: z
+      .string()
+      .regex(/^([0-9a-f]{64}|[A-Za-z0-9+/]{43}=)$/i, "32 baytlık anahtar olmalı (64 onaltılık karakter veya base64)")
+      .optional(),
     SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
     INNGEST_BASE_URL: optionalUrl,
     INNGEST_SIGNING_KEY: z.string().regex(/^signkey-[a-z]+-[0-9a-f]+$/i, "signkey-<ortam>-<hex> biçiminde olmalı").optional(),
@@ -45,6 +49,7 @@ const schema = z
 
 export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
+  CREDENTIALS_KEY: string;
   INNGEST_SIGNING_KEY: string;
   INNGEST_EVENT_KEY: string;
   APP_URL: string;
@@ -57,20 +62,28 @@ export type Env = z.infer<typeof schema> & {
 
 export class EnvError extends Error {}
 
-type GeneratedSecrets = { authSecret: string; signingKey: string; eventKey: string };
+type GeneratedSecrets = { authSecret: string; signingKey: string; eventKey: string; credentialsKey: string };
 
-/** Secrets that must survive restarts in the zero-setup install live under the data folder. */
+const generators: { [K in keyof GeneratedSecrets]: () => string } = {
+  authSecret: () => crypto.randomBytes(32).toString("base64url"),
+  signingKey: () => `signkey-local-${crypto.randomBytes(32).toString("hex")}`,
+  eventKey: () => crypto.randomBytes(24).toString("hex"),
+  credentialsKey: () => crypto.randomBytes(32).toString("hex"),
+};
+
+/**
+ * Secrets that must survive restarts in the zero-setup install live under the data folder. A
+ * file written by an older version gets the secrets it lacks added, never the others replaced.
+ */
 function loadOrCreateSecrets(dataDir: string): GeneratedSecrets {
   const file = path.join(dataDir, "secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
-  const secrets: GeneratedSecrets = {
-    authSecret: crypto.randomBytes(32).toString("base64url"),
-    signingKey: `signkey-local-${crypto.randomBytes(32).toString("hex")}`,
-    eventKey: crypto.randomBytes(24).toString("hex"),
-  };
+  const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedSecrets>) : {};
+  const missing = (Object.keys(generators) as (keyof GeneratedSecrets)[]).filter((key) => !stored[key]);
+  if (missing.length === 0) return stored as GeneratedSecrets;
+  for (const key of missing) stored[key] = generators[key]();
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
+  fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  return stored as GeneratedSecrets;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -81,11 +94,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
-  const needsGenerated = !env.AUTH_SECRET || !env.INNGEST_SIGNING_KEY || !env.INNGEST_EVENT_KEY;
+  const needsGenerated = !env.AUTH_SECRET || !env.INNGEST_SIGNING_KEY || !env.INNGEST_EVENT_KEY || !env.CREDENTIALS_KEY;
   const generated = needsGenerated ? loadOrCreateSecrets(dataDir) : undefined;
   return {
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? generated!.authSecret,
+    CREDENTIALS_KEY: env.CREDENTIALS_KEY ?? generated!.credentialsKey,
     INNGEST_SIGNING_KEY: env.INNGEST_SIGNING_KEY ?? generated!.signingKey,
     INNGEST_EVENT_KEY: env.INNGEST_EVENT_KEY ?? generated!.eventKey,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),

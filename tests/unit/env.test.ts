@@ -18,6 +18,15 @@ describe("configuration", () => {
     expect(first.embeddedEngine).toBe(true);
   });
 
+  it("adds a secret that an older secrets file lacks and keeps the others", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "secrets.json"), JSON.stringify({ authSecret: "x".repeat(43), signingKey: "signkey-local-ab", eventKey: "e".repeat(48) }));
+    const env = parseEnv({ DATA_DIR: dir });
+    expect(env.AUTH_SECRET).toBe("x".repeat(43));
+    expect(env.CREDENTIALS_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseEnv({ DATA_DIR: dir }).CREDENTIALS_KEY).toBe(env.CREDENTIALS_KEY);
+  });
+
   it("names the setting that is wrong", () => {
     expect(() => parseEnv({ DATA_DIR: tempDir(), PORT: "abc" })).toThrow(EnvError);
     expect(() => parseEnv({ DATA_DIR: tempDir(), DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
@@ -31,7 +40,10 @@ describe("configuration", () => {
       INNGEST_SIGNING_KEY: "signkey-prod-abcdef0123",
       INNGEST_EVENT_KEY: "event-key-123",
       DATABASE_URL: "postgres://u@h/db",
+      AUTH_SECRET: "a".repeat(32),
+      CREDENTIALS_KEY: "ab".repeat(32),
     });
+    expect(fs.existsSync(path.join(env.dataDir, "secrets.json"))).toBe(false);
     expect(env.embeddedEngine).toBe(false);
     expect(env.embeddedDatabase).toBe(false);
   });
