@@ -5,7 +5,8 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { UserMenu } from "@/components/user-menu";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { isSimulatorActive } from "@/lib/sms/providers/resolve";
+import { db } from "@/lib/db/client";
+import { isSimulatorActive } from "@/lib/sms/providers/registry";
 import { signOutAction } from "./sign-out-action";
 
 export default async function PanelLayout({ children }: { children: React.ReactNode }) {
@@ -20,7 +21,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
     { key: "campaigns", href: "/campaigns", label: t("nav.campaigns"), badge: t("nav.soon") },
   ];
   if (hasRole(user.role, "admin")) items.push({ key: "admin", href: "/admin", label: t("nav.admin") });
-  if (isSimulatorActive()) items.push({ key: "simulator", href: "/simulator", label: t("nav.simulator") });
+  if (await isSimulatorActive(db, user.officeId)) items.push({ key: "simulator", href: "/simulator", label: t("nav.simulator") });
 
   return (
     <div className="flex min-h-screen">

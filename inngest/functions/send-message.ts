@@ -1,7 +1,7 @@
 import { RetryAfterError } from "inngest";
 import { db } from "@/lib/db/client";
 import { claimMessage, failMessage, handOverMessage, RetryableSendError } from "@/lib/messaging/hand-over";
-import { resolveProvider } from "@/lib/sms/providers/resolve";
+import { providersForOffice } from "@/lib/sms/providers/registry";
 import { inngest } from "../client";
 import { messageQueued } from "../events";
 
@@ -23,7 +23,7 @@ export const sendMessage = inngest.createFunction(
     if (!claimed) return { status: "skipped" as const };
     return step.run("hand-to-provider", async () => {
       try {
-        return await handOverMessage(db, messageId, resolveProvider(db, officeId));
+        return await handOverMessage(db, messageId, await providersForOffice(db, officeId));
       } catch (error) {
         if (error instanceof RetryableSendError && error.retryAfterMs) {
           throw new RetryAfterError(error.message, error.retryAfterMs);

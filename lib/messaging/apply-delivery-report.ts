@@ -7,15 +7,27 @@ import { transitionMessage } from "./transition";
 export type ReportOutcome = "applied" | "ignored" | "unknown";
 
 /**
- * Applies one delivery report, whether pushed to a webhook or fetched by polling. Repeated and
- * out-of-order reports are harmless: the status only moves forward. "unknown" means no message
- * carries that provider id (yet): the caller should let the provider retry.
+ * Applies one delivery report, whether pushed to a webhook, fetched by polling or received on an
+ * SMPP link. Repeated and out-of-order reports are harmless: the status only moves forward.
+ * "unknown" means no message carries that provider id (yet): the caller should let the provider
+ * retry. A report authenticated for one office's provider setting can only touch that office.
  */
-export async function applyDeliveryReport(db: Database, provider: string, report: DeliveryReport, source: string): Promise<ReportOutcome> {
+export async function applyDeliveryReport(
+  db: Database,
+  scope: { provider: string; officeId?: string },
+  report: DeliveryReport,
+  source: string,
+): Promise<ReportOutcome> {
   const [message] = await db
     .select({ id: messages.id })
     .from(messages)
-    .where(and(eq(messages.provider, provider), eq(messages.providerMessageId, report.providerMessageId)))
+    .where(
+      and(
+        eq(messages.provider, scope.provider),
+        eq(messages.providerMessageId, report.providerMessageId),
+        scope.officeId ? eq(messages.officeId, scope.officeId) : undefined,
+      ),
+    )
     .limit(1);
   if (!message) return "unknown";
   const to: MessageStatus = report.status;

@@ -1,10 +1,12 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { messageAttempts, messageEvents, messages, offices } from "@/lib/db/schema";
-import type { SmsProvider } from "@/lib/sms/providers/types";
+import { messageEvents, messages, offices } from "@/lib/db/schema";
+import type { ProviderEntry } from "@/lib/sms/providers/registry";
+import type { OutboundSms, SendOutcome } from "@/lib/sms/providers/types";
+import { finishAttempt, lastAttempt, startAttempt } from "./attempts";
 import { transitionMessage } from "./transition";
 
-/** Thrown for a retryable provider answer so that the background step is retried with backoff. */
+/** Thrown for a retryable answer so that the background step is retried with backoff. */
 export class RetryableSendError extends Error {
   constructor(
     readonly code: string,
@@ -31,91 +33,74 @@ export async function claimMessage(db: Database, messageId: string, runId: strin
   return (claim?.rawPayload as { runId?: string } | null)?.runId === runId;
 }
 
-export type HandOverResult = { status: "sent" | "failed" | "skipped"; providerMessageId?: string };
+export type HandOverResult = { status: "sent" | "failed" | "skipped"; provider?: string; providerMessageId?: string };
 
 /**
- * Hands a message to its provider exactly once. The attempt is recorded before the call and
- * completed after it; a retry after a crash finds the unfinished attempt and, because the
- * provider deduplicates on our idempotency key, resubmits it without sending a second SMS.
+ * Hands a message to the first provider that takes it, in the office's order. Each attempt is
+ * recorded before the call and completed after it. A provider-level failure (credentials, 5xx,
+ * timeout, throttling) moves on to the next provider; a message-level rejection (bad number,
+ * blacklisted) does not, as every provider would refuse it. After a crash, an unfinished attempt
+ * is resumed with the same provider when that provider deduplicates on our key; otherwise the
+ * message is marked failed rather than risk a second SMS.
  */
-export async function handOverMessage(db: Database, messageId: string, provider: SmsProvider): Promise<HandOverResult> {
-  const [message] = await db
+export async function handOverMessage(db: Database, messageId: string, entries: ProviderEntry[]): Promise<HandOverResult> {
+  const [row] = await db
     .select({ message: messages, sender: offices.senderName })
     .from(messages)
     .innerJoin(offices, eq(offices.id, messages.officeId))
     .where(eq(messages.id, messageId));
-  if (!message || message.message.status !== "sending") return { status: "skipped" };
-  const sms = message.message;
+  if (!row || row.message.status !== "sending") return { status: "skipped" };
+  const sms: OutboundSms = {
+    messageId,
+    officeId: row.message.officeId,
+    idempotencyKey: row.message.idempotencyKey,
+    to: row.message.recipient,
+    body: row.message.body,
+    sender: row.sender,
+    encoding: row.message.encoding,
+  };
 
-  const [lastAttempt] = await db
-    .select()
-    .from(messageAttempts)
-    .where(eq(messageAttempts.messageId, messageId))
-    .orderBy(desc(messageAttempts.attemptNo))
-    .limit(1);
-  if (lastAttempt && lastAttempt.outcome === null && !provider.capabilities.idempotentSubmit) {
-    // The earlier call may have gone out: without deduplication, resending could send twice.
-    await finishAttempt(db, lastAttempt.id, { outcome: "unknown" });
-    await transitionMessage(db, {
-      messageId,
-      to: "failed",
-      source: "worker",
-      set: { errorCode: "UNKNOWN_OUTCOME", errorText: "Sağlayıcı yanıtı alınamadı; tekrar gönderim yapılmadı." },
-    });
-    return { status: "failed" };
+  const previous = await lastAttempt(db, messageId);
+  let order = entries;
+  if (previous && previous.outcome === null) {
+    const same = entries.find((entry) => entry.kind === previous.provider && entry.settingId === previous.providerSettingId);
+    if (!same || !same.provider.capabilities.idempotentSubmit) {
+      await finishAttempt(db, previous.id, { outcome: "unknown" });
+      await transitionMessage(db, {
+        messageId,
+        to: "failed",
+        source: "worker",
+        set: { provider: previous.provider, errorCode: "UNKNOWN_OUTCOME", errorText: "Sağlayıcının yanıtı alınamadı; iki kez gitmemesi için yeniden gönderilmedi." },
+      });
+      return { status: "failed", provider: previous.provider };
+    }
+    order = [same, ...entries.filter((entry) => entry !== same)];
   }
 
-  const attemptNo = (lastAttempt?.attemptNo ?? 0) + 1;
-  const [attempt] = await db
-    .insert(messageAttempts)
-    .values({ messageId, provider: provider.id, attemptNo })
-    .returning({ id: messageAttempts.id });
-  await db.update(messages).set({ attempts: sql`${messages.attempts} + 1` }).where(eq(messages.id, messageId));
-
-  const [outcome] = await provider.send([
-    {
-      messageId,
-      officeId: sms.officeId,
-      idempotencyKey: sms.idempotencyKey,
-      to: sms.recipient,
-      body: sms.body,
-      sender: message.sender,
-      encoding: sms.encoding,
-    },
-  ]);
-
-  if (outcome.outcome === "accepted") {
-    await finishAttempt(db, attempt.id, { outcome: "accepted", providerMessageId: outcome.providerMessageId });
-    await transitionMessage(db, {
-      messageId,
-      to: "sent",
-      source: "worker",
-      set: { provider: provider.id, providerMessageId: outcome.providerMessageId, sentAt: new Date() },
-    });
-    return { status: "sent", providerMessageId: outcome.providerMessageId };
+  let attemptNo = previous?.attemptNo ?? 0;
+  let lastRetryable: Extract<SendOutcome, { outcome: "retryable" }> | undefined;
+  for (const entry of order) {
+    attemptNo += 1;
+    const attemptId = await startAttempt(db, { messageId, provider: entry.kind, providerSettingId: entry.settingId, attemptNo });
+    // An adapter that throws has not said whether the message went out: the attempt stays
+    // unfinished and the retry decides from it.
+    const [outcome] = await entry.provider.send([sms]);
+    const set = { provider: entry.kind, providerSettingId: entry.settingId };
+    if (outcome.outcome === "accepted") {
+      await finishAttempt(db, attemptId, { outcome: "accepted", providerMessageId: outcome.providerMessageId });
+      await transitionMessage(db, { messageId, to: "sent", source: "worker", set: { ...set, providerMessageId: outcome.providerMessageId, sentAt: new Date() } });
+      return { status: "sent", provider: entry.kind, providerMessageId: outcome.providerMessageId };
+    }
+    await finishAttempt(db, attemptId, { outcome: outcome.outcome, errorCode: outcome.code, errorText: outcome.text });
+    if (outcome.outcome === "rejected") {
+      await transitionMessage(db, { messageId, to: "failed", source: "worker", set: { ...set, errorCode: outcome.code, errorText: outcome.text } });
+      return { status: "failed", provider: entry.kind };
+    }
+    lastRetryable = outcome;
+    if (outcome.scope === "message") break;
   }
-  await finishAttempt(db, attempt.id, { outcome: outcome.outcome, errorCode: outcome.code, errorText: outcome.text });
-  if (outcome.outcome === "rejected") {
-    await transitionMessage(db, {
-      messageId,
-      to: "failed",
-      source: "worker",
-      set: { provider: provider.id, errorCode: outcome.code, errorText: outcome.text },
-    });
-    return { status: "failed" };
-  }
-  throw new RetryableSendError(outcome.code, outcome.text, outcome.retryAfterMs);
-}
-
-async function finishAttempt(
-  db: Database,
-  attemptId: number,
-  result: { outcome: string; providerMessageId?: string; errorCode?: string; errorText?: string },
-) {
-  await db
-    .update(messageAttempts)
-    .set({ ...result, finishedAt: new Date() })
-    .where(eq(messageAttempts.id, attemptId));
+  const last = lastRetryable!;
+  throw new RetryableSendError(last.code, last.text, last.retryAfterMs);
 }
 
 /** After the last retry: the message is marked failed with the last error. */

@@ -10,7 +10,7 @@ export type TransitionInput = {
   source: string;
   rawPayload?: unknown;
   /** Columns written together with the status, e.g. the provider's id on "sent". */
-  set?: Partial<Pick<Message, "provider" | "providerMessageId" | "errorCode" | "errorText" | "sentAt" | "deliveredAt">>;
+  set?: Partial<Pick<Message, "provider" | "providerSettingId" | "providerMessageId" | "errorCode" | "errorText" | "sentAt" | "deliveredAt">>;
   at?: Date;
 };
 

@@ -15,6 +15,11 @@ export abstract class HttpFake {
   baseUrl = "";
   /** Added before every answer, to make a client time out. */
   latencyMs = 0;
+  /**
+   * A provider outage: every request is answered with this HTTP status, or never answered
+   * ("hang"), before the provider looks at it, so nothing is accepted or recorded as sent.
+   */
+  outage: { status: number } | "hang" | null = null;
   private server?: http.Server;
   private readonly forced = new Map<string, string[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -66,6 +71,12 @@ export abstract class HttpFake {
   private async serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.outage === "hang") return; // the client's timeout ends it; close() drops the socket
+    if (this.outage) {
+      res.writeHead(this.outage.status, { "Content-Type": "text/html" });
+      res.end("<html><body>Service Unavailable</body></html>");
+      return;
+    }
     const request: FakeRequest = {
       method: req.method ?? "GET",
       url: new URL(req.url ?? "/", this.baseUrl),

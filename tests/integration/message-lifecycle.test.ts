@@ -9,6 +9,8 @@ import { applyDeliveryReport } from "@/lib/messaging/apply-delivery-report";
 import { createSimulatorProvider } from "@/lib/sms/providers/simulator";
 import type { SmsProvider } from "@/lib/sms/providers/types";
 
+const entries = (...providers: SmsProvider[]) => providers.map((provider) => ({ settingId: null, kind: provider.id, provider, settings: {} }));
+
 describe("a message's life: queued → sending → sent → delivered", () => {
   let testDb: TestDatabase;
   let clerkId: string;
@@ -42,16 +44,16 @@ describe("a message's life: queued → sending → sent → delivered", () => {
     expect(await claimMessage(testDb.db, messageId, "run-1")).toBe(true);
     expect(await claimMessage(testDb.db, messageId, "run-1")).toBe(true);
     expect(await claimMessage(testDb.db, messageId, "run-2")).toBe(false);
-    const result = await handOverMessage(testDb.db, messageId, provider);
+    const result = await handOverMessage(testDb.db, messageId, entries(provider));
     expect(result.status).toBe("sent");
-    expect(await handOverMessage(testDb.db, messageId, provider)).toEqual({ status: "skipped" });
+    expect(await handOverMessage(testDb.db, messageId, entries(provider))).toEqual({ status: "skipped" });
 
     const report = { providerMessageId: result.providerMessageId!, status: "delivered" as const, raw: { n: 1 } };
-    expect(await applyDeliveryReport(testDb.db, "simulator", report, "webhook:simulator")).toBe("applied");
-    expect(await applyDeliveryReport(testDb.db, "simulator", report, "webhook:simulator")).toBe("ignored");
+    expect(await applyDeliveryReport(testDb.db, { provider: "simulator" }, report, "webhook:simulator")).toBe("applied");
+    expect(await applyDeliveryReport(testDb.db, { provider: "simulator" }, report, "webhook:simulator")).toBe("ignored");
     const late = { providerMessageId: result.providerMessageId!, status: "sent" as const, raw: { n: 2 } };
-    expect(await applyDeliveryReport(testDb.db, "simulator", late, "poll:simulator")).toBe("ignored");
-    expect(await applyDeliveryReport(testDb.db, "simulator", { ...report, providerMessageId: "nope" }, "webhook:simulator")).toBe("unknown");
+    expect(await applyDeliveryReport(testDb.db, { provider: "simulator" }, late, "poll:simulator")).toBe("ignored");
+    expect(await applyDeliveryReport(testDb.db, { provider: "simulator" }, { ...report, providerMessageId: "nope" }, "webhook:simulator")).toBe("unknown");
 
     expect(await timeline(messageId)).toEqual(["queued", "sending", "sent", "delivered"]);
     const [message] = await testDb.db.select().from(messages).where(eq(messages.id, messageId));
@@ -71,8 +73,8 @@ describe("a message's life: queued → sending → sent → delivered", () => {
         throw new Error("process killed");
       },
     };
-    await expect(handOverMessage(testDb.db, messageId, crashing)).rejects.toThrow("process killed");
-    const retried = await handOverMessage(testDb.db, messageId, simulator);
+    await expect(handOverMessage(testDb.db, messageId, entries(crashing))).rejects.toThrow("process killed");
+    const retried = await handOverMessage(testDb.db, messageId, entries(simulator));
     expect(retried.status).toBe("sent");
     const [message] = await testDb.db.select().from(messages).where(eq(messages.id, messageId));
     const inbox = await testDb.db.select().from(simulatorInbox).where(eq(simulatorInbox.clientRef, message.idempotencyKey));
@@ -94,8 +96,8 @@ describe("a message's life: queued → sending → sent → delivered", () => {
         return batch.map((sms) => ({ messageId: sms.messageId, outcome: "accepted" as const, providerMessageId: "X" }));
       },
     };
-    await expect(handOverMessage(testDb.db, messageId, nonIdempotent)).rejects.toThrow();
-    expect((await handOverMessage(testDb.db, messageId, nonIdempotent)).status).toBe("failed");
+    await expect(handOverMessage(testDb.db, messageId, entries(nonIdempotent))).rejects.toThrow();
+    expect((await handOverMessage(testDb.db, messageId, entries(nonIdempotent))).status).toBe("failed");
     expect(calls).toBe(1);
     const [message] = await testDb.db.select().from(messages).where(eq(messages.id, messageId));
     expect(message).toMatchObject({ status: "failed", errorCode: "UNKNOWN_OUTCOME" });
@@ -109,7 +111,7 @@ describe("a message's life: queued → sending → sent → delivered", () => {
       capabilities: { maxBatch: 1, pushReports: false, idempotentSubmit: true },
       send: async (batch) => batch.map((sms) => ({ messageId: sms.messageId, outcome: "rejected" as const, code: "INVALID_DESTINATION_ADDRESS", text: "Geçersiz numara" })),
     };
-    expect((await handOverMessage(testDb.db, messageId, rejecting)).status).toBe("failed");
+    expect((await handOverMessage(testDb.db, messageId, entries(rejecting))).status).toBe("failed");
     expect(await timeline(messageId)).toEqual(["queued", "sending", "failed"]);
   });
 });

@@ -7,7 +7,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { listSimulatorInboxes } from "@/lib/db/queries/simulator";
 import { formatDateTime } from "@/lib/format";
 import { formatPhone } from "@/lib/sms/phone";
-import { isSimulatorActive } from "@/lib/sms/providers/resolve";
+import { db } from "@/lib/db/client";
+import { isSimulatorActive } from "@/lib/sms/providers/registry";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("simulator"))("title") };
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 /** What each simulated handset received, newest first, as a phone would show it. */
 export default async function SimulatorPage() {
   const user = await requireUser();
-  if (!isSimulatorActive()) notFound();
+  if (!(await isSimulatorActive(db, user.officeId))) notFound();
   const t = await getTranslations("simulator");
   const inboxes = await listSimulatorInboxes({ officeId: user.officeId });
   const moving = inboxes.some((inbox) => inbox.received.some((sms) => !sms.deliveredAt));

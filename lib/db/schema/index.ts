@@ -5,3 +5,4 @@ export * from "./messages";
 export * from "./audit";
 export * from "./simulator";
 export * from "./engine";
+export * from "./providers";

@@ -34,7 +34,9 @@ export const messages = pgTable(
     segments: integer("segments").notNull(),
     status: messageStatus("status").notNull(),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    /** The provider kind ("netgsm", "simulator" …) and, for configured ones, which office setting. */
     provider: text("provider"),
+    providerSettingId: uuid("provider_setting_id"),
     providerMessageId: text("provider_message_id"),
     /** Sent to providers that deduplicate, and used to recognise our own earlier attempt. */
     idempotencyKey: text("idempotency_key").notNull(),
@@ -91,6 +93,7 @@ export const messageAttempts = pgTable(
       .notNull()
       .references(() => messages.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
+    providerSettingId: uuid("provider_setting_id"),
     attemptNo: integer("attempt_no").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -18,7 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   if (!reports) return NextResponse.json({ error: "malformed body" }, { status: 400 });
   const accepted: string[] = [];
   for (const report of reports) {
-    const outcome = await applyDeliveryReport(db, "simulator", report, "webhook:simulator");
+    const outcome = await applyDeliveryReport(db, { provider: "simulator" }, report, "webhook:simulator");
     // An unknown id is not acknowledged, so the network reports it again later.
     if (outcome !== "unknown") accepted.push(report.providerMessageId);
   }
