@@ -31,7 +31,7 @@ export function buildProvider(setting: Pick<OfficeProvider, "kind" | "webhookKey
         accountSid: c.accountSid,
         authToken: c.authToken,
         from: c.from,
-        statusCallbackUrl: `${ctx.appUrl}/api/webhooks/twilio?key=${setting.webhookKey}`,
+        statusCallbackUrl: `${ctx.appUrl}/api/webhooks/twilio?token=${setting.webhookKey}`,
       });
     case "smpp":
       return createSmppProvider({

@@ -15,7 +15,7 @@ type NetworkOptions = { db: Database; appUrl: string; deliveryDelayMs: number; i
 export function startSimulatorNetwork(options: NetworkOptions): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const url = `${options.appUrl}/api/webhooks/simulator?key=${simulatorWebhookKey()}`;
+  const url = `${options.appUrl}/api/webhooks/simulator?token=${simulatorWebhookKey()}`;
 
   async function reportDue() {
     const due = await options.db

@@ -1,17 +1,20 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { applyDeliveryReport } from "@/lib/messaging/apply-delivery-report";
+import { handleProviderWebhook } from "@/lib/messaging/provider-webhook";
 import { isValidSimulatorKey } from "@/lib/sms/simulator/webhook-key";
 import { parseSimulatorReports } from "@/lib/sms/simulator/reports";
 
-/**
- * Delivery reports pushed by providers. Each provider authenticates in its own way; the body is
- * parsed by the provider's adapter and applied through the same monotonic transition as polling.
- */
+/** Delivery reports pushed by providers; each request is authenticated before anything is read. */
 export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
-  if (provider !== "simulator") return NextResponse.json({ error: "unknown provider" }, { status: 404 });
-  if (!isValidSimulatorKey(new URL(request.url).searchParams.get("key"))) {
+  if (provider === "simulator") return simulatorReports(request);
+  const answer = await handleProviderWebhook(db, provider, request);
+  return NextResponse.json(answer.body, { status: answer.status });
+}
+
+async function simulatorReports(request: Request) {
+  if (!isValidSimulatorKey(new URL(request.url).searchParams.get("token"))) {
     return NextResponse.json({ error: "unauthorized" }, { status: 401 });
   }
   const reports = parseSimulatorReports(await request.json().catch(() => null));
