@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { cn } from "@/lib/utils";
 
 /** The sections of Yönetim; each page passes the one it shows. */
-export async function AdminTabs({ current }: { current: "users" | "jobs" }) {
+export async function AdminTabs({ current }: { current: "users" | "providers" | "jobs" }) {
   const t = await getTranslations("admin");
   const tabs = [
     { key: "users", href: "/admin", label: t("usersNav") },
+    { key: "providers", href: "/admin/providers", label: t("providers.nav") },
     { key: "jobs", href: "/admin/jobs", label: t("jobsNav") },
   ] as const;
   return (

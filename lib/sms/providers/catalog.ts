@@ -6,7 +6,7 @@ import type { ProviderKind } from "@/lib/db/schema";
 
 export type CredentialField = { name: string; secret?: boolean; type?: "text" | "number" };
 
-const required = z.string().trim().min(1, "required");
+const required = z.string({ error: "required" }).trim().min(1, "required");
 
 export const providerCatalog = {
   netgsm: {
@@ -29,7 +29,7 @@ export const providerCatalog = {
     fields: [{ name: "host" }, { name: "port", type: "number" }, { name: "systemId" }, { name: "password", secret: true }, { name: "sourceAddr" }],
     schema: z.object({
       host: required,
-      port: z.coerce.number().int().min(1, "portRange").max(65535, "portRange"),
+      port: z.coerce.number({ error: "portRange" }).int("portRange").min(1, "portRange").max(65535, "portRange"),
       systemId: required,
       password: required,
       sourceAddr: required.max(11, "senderTooLong"),

@@ -41,11 +41,11 @@ function entryFor(db: Database, row: OfficeProvider): ProviderEntry {
   return entry;
 }
 
-export async function enabledProviderRows(db: Database, officeId: string): Promise<OfficeProvider[]> {
+export async function enabledProviderRows(db: Database, officeId: string, options: { includeDisabled?: boolean } = {}): Promise<OfficeProvider[]> {
   return db
     .select()
     .from(officeProviders)
-    .where(and(eq(officeProviders.officeId, officeId), eq(officeProviders.enabled, true)))
+    .where(and(eq(officeProviders.officeId, officeId), options.includeDisabled ? undefined : eq(officeProviders.enabled, true)))
     .orderBy(asc(officeProviders.priority), asc(officeProviders.createdAt));
 }
 
@@ -53,8 +53,8 @@ export async function enabledProviderRows(db: Database, officeId: string): Promi
  * The office's providers in failover order. An office that has configured none sends through
  * the simulator, the embedded default.
  */
-export async function providersForOffice(db: Database, officeId: string): Promise<ProviderEntry[]> {
-  const rows = await enabledProviderRows(db, officeId);
+export async function providersForOffice(db: Database, officeId: string, options: { includeDisabled?: boolean } = {}): Promise<ProviderEntry[]> {
+  const rows = await enabledProviderRows(db, officeId, options);
   if (rows.length === 0) {
     return [{ settingId: null, kind: "simulator", provider: createSimulatorProvider({ db, sendDelayMs: getEnv().SIMULATOR_SEND_DELAY_MS }), settings: {} }];
   }

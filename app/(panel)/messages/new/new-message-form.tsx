@@ -36,7 +36,10 @@ export function NewMessageForm() {
       if (!result.fieldErrors) toast.error(t(result.error));
     });
 
-  const fieldError = (key?: string) => (key ? t(`newMessage.errors.${key}`) : undefined);
+  const fieldError = (key?: string) => {
+    if (!key) return undefined;
+    return t.has(`newMessage.errors.${key}`) ? t(`newMessage.errors.${key}`) : t("errors.validation");
+  };
 
   return (
     <Form {...form}>
