@@ -9,6 +9,8 @@ import { VerimorFake } from "./verimor-fake";
 // By hand, reports should take long enough to watch a message go from "sent" to its end state.
 const reportDelayMs: [number, number] = [2_000, 8_000];
 const pushRetryDelayMs = 30_000;
+// The demo offices' başlıklar, so the panel's demo data work against the fakes as they are.
+const senders = ["AKSARAYICRA", "NIGDEICRA", "ICRADAIRESI"];
 
 async function main() {
   const [kind, portArg, pushUrl] = process.argv.slice(2);
@@ -18,16 +20,16 @@ async function main() {
   let lines: string[];
   switch (kind) {
     case "netgsm": {
-      const fake = new NetgsmFake({ reportDelayMs });
+      const fake = new NetgsmFake({ reportDelayMs, msgheaders: senders });
       const url = await fake.start(port);
-      lines = [`Netgsm REST v2 fake: ${url}`, `usercode: ${fake.usercode}`, `password: ${fake.password}`, "msgheader: ICRA DAIRESI (or ICRADAIRESI)"];
+      lines = [`Netgsm REST v2 fake: ${url}`, `usercode: ${fake.usercode}`, `password: ${fake.password}`, `msgheader: ${senders.join(" | ")}`];
       stop = () => fake.close();
       break;
     }
     case "verimor": {
-      const fake = new VerimorFake({ reportDelayMs, pushUrl, pushRetryDelayMs });
+      const fake = new VerimorFake({ reportDelayMs, pushUrl, pushRetryDelayMs, headers: senders });
       const url = await fake.start(port);
-      lines = [`Verimor SMS API fake: ${url}`, `username: ${fake.username}`, `password: ${fake.password}`, "source_addr: ICRA DAIRESI", `push reports to: ${pushUrl ?? "(none; give a push URL as the third argument)"}`];
+      lines = [`Verimor SMS API fake: ${url}`, `username: ${fake.username}`, `password: ${fake.password}`, `source_addr: ${senders.join(" | ")}`, `push reports to: ${pushUrl ?? "(none; give a push URL as the third argument)"}`];
       stop = () => fake.close();
       break;
     }
