@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // The proxy only turns away requests that obviously have no session; every page, action, route
 // handler and query checks the session and the office itself.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/inngest", "/api/webhooks/", "/r/", "/_next/", "/favicon"];
+// /api/test/ guards itself: it exists only in test mode and only for loopback callers.
+const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/inngest", "/api/webhooks/", "/api/test/", "/r/", "/_next/", "/favicon"];
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startEmbeddedEngineOnce } from "@/inngest/dev-engine";
+import { testClock } from "./offset-clock";
 
 /**
  * Starts the embedded Inngest engine on loopback. It accepts events at once; its first sync
@@ -15,6 +16,8 @@ export function startEmbeddedEngine(db: Database, env: Env): void {
     signingKey: env.INNGEST_SIGNING_KEY,
     eventKey: env.INNGEST_EVENT_KEY,
     port: env.INNGEST_ENGINE_PORT,
+    // End-to-end tests move this clock through /api/test/clock.
+    clock: env.ENABLE_TEST_ROUTES ? testClock() : undefined,
   })
     .then(() => logger.info("embedded inngest engine listening", { port: env.INNGEST_ENGINE_PORT }))
     .catch((error) => logger.error("embedded engine failed to start", { error: error instanceof Error ? error.message : String(error) }));

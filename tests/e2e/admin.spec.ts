@@ -37,3 +37,19 @@ test("an administrator disables a user, who loses access on the next request", a
   await admin.getByRole("switch", { name: "Etkin: İcra Müdürü" }).click();
   await expect(admin.getByRole("switch", { name: "Etkin: İcra Müdürü" })).toBeChecked();
 });
+
+test("in test mode the engine's clock can be moved forward, and cron functions run on the moved clock", async ({ browser, request }) => {
+  const admin = await browser.newPage();
+  await logIn(admin, "admin@aksaray.demo");
+  const moved = await request.post("/api/test/clock", { data: { advanceMs: 2 * 60 * 60 * 1000 } });
+  expect(moved.status()).toBe(200);
+  // Run times come from the engine's clock: a run started after the move is stamped two hours ahead.
+  const newestCronRunAheadMinutes = async () => {
+    await admin.goto("/admin/jobs");
+    const started = await admin.getByTestId("job-row").filter({ hasText: "sweep-stale-queue" }).first().locator("td").nth(2).innerText();
+    const [, day, month, year, hour, minute] = /(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})/.exec(started) ?? [];
+    const startedAt = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour) - 3, Number(minute));
+    return (startedAt - Date.now()) / 60_000;
+  };
+  await expect.poll(newestCronRunAheadMinutes, { timeout: 30_000 }).toBeGreaterThan(100);
+});
