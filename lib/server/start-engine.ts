@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startEmbeddedEngineOnce } from "@/inngest/dev-engine";
+import { createJsonLogger } from "@/inngest/dev-engine/logger";
 import { testClock } from "./offset-clock";
 
 /**
@@ -16,6 +17,7 @@ export function startEmbeddedEngine(db: Database, env: Env): void {
     signingKey: env.INNGEST_SIGNING_KEY,
     eventKey: env.INNGEST_EVENT_KEY,
     port: env.INNGEST_ENGINE_PORT,
+    logger: createJsonLogger({ level: env.LOG_LEVEL }),
     // End-to-end tests move this clock through /api/test/clock.
     clock: env.ENABLE_TEST_ROUTES ? testClock() : undefined,
   })
