@@ -59,16 +59,18 @@ const DEMO_FILES: { number: string; kind: string; parties: DemoParty[] }[] = [
 
 export type DemoLogin = { office: string; email: string; password: string; role: UserRole };
 
+export const DEMO_LOGINS: DemoLogin[] = DEMO_OFFICES.flatMap((office) =>
+  DEMO_ROLES.map((person) => ({ office: office.name, email: `${person.local}@${office.domain}`, password: DEMO_PASSWORD, role: person.role })),
+);
+
 export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const logins: DemoLogin[] = [];
   for (const office of DEMO_OFFICES) {
     const { domain, ...values } = office;
     await db.insert(offices).values(values).onConflictDoNothing();
     for (const person of DEMO_ROLES) {
       const email = `${person.local}@${domain}`;
       await db.insert(users).values({ officeId: office.id, name: person.name, email, role: person.role, passwordHash }).onConflictDoNothing();
-      logins.push({ office: office.name, email, password: DEMO_PASSWORD, role: person.role });
     }
     for (const file of DEMO_FILES) {
       const inserted = await db
@@ -80,14 +82,16 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
       await db.insert(parties).values(file.parties.map((party) => ({ ...party, officeId: office.id, fileId: inserted[0].id })));
     }
   }
-  return logins;
+  return DEMO_LOGINS;
 }
 
+/** True once the last thing the seed writes exists, so a seed cut short is completed next time. */
 export async function isSeeded(db: Database): Promise<boolean> {
+  const lastOffice = DEMO_OFFICES[DEMO_OFFICES.length - 1];
   const rows = await db
-    .select({ id: offices.id })
-    .from(offices)
-    .where(and(eq(offices.id, DEMO_OFFICES[0].id)))
+    .select({ id: enforcementFiles.id })
+    .from(enforcementFiles)
+    .where(and(eq(enforcementFiles.officeId, lastOffice.id), eq(enforcementFiles.fileNumber, DEMO_FILES[DEMO_FILES.length - 1].number)))
     .limit(1);
   return rows.length > 0;
 }

@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { getDbHandle } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
-import { isSeeded, seedDemo } from "@/lib/db/seed";
+import { DEMO_LOGINS, isSeeded, seedDemo } from "@/lib/db/seed";
 import { logger } from "@/lib/logger";
 import { startSimulatorNetwork } from "@/lib/sms/simulator/network";
 import { startEmbeddedEngine } from "./start-engine";
@@ -16,13 +16,11 @@ export async function boot(): Promise<void> {
   await runMigrations(db, kind);
   const seed = env.SEED_DEMO === "true" || (env.SEED_DEMO === "auto" && env.embeddedDatabase);
   if (seed) {
-    const firstTime = !(await isSeeded(db));
-    const logins = await seedDemo(db);
-    if (firstTime || env.NODE_ENV !== "production") {
-      console.log("\nDemo girişleri / demo logins:");
-      for (const login of logins) console.log(`  ${login.office.padEnd(22)} ${login.role.padEnd(8)} ${login.email}  ${login.password}`);
-      console.log("");
-    }
+    // Seeding is idempotent, but hashing and inserts are skipped once the demo data exist.
+    if (!(await isSeeded(db))) await seedDemo(db);
+    console.log("\nDemo girişleri / demo logins:");
+    for (const login of DEMO_LOGINS) console.log(`  ${login.office.padEnd(22)} ${login.role.padEnd(8)} ${login.email}  ${login.password}`);
+    console.log("");
   }
   if (env.embeddedEngine) startEmbeddedEngine(db, env);
   startSimulatorNetwork({ db, appUrl: `http://127.0.0.1:${env.PORT}`, deliveryDelayMs: env.SIMULATOR_DELIVERY_DELAY_MS });

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "../client";
 import { enforcementFiles, parties } from "../schema";
 
@@ -14,10 +14,7 @@ export async function listFilesWithParties(params: { officeId: string; limit?: n
   const fileParties = await db
     .select()
     .from(parties)
-    .where(inArray(
-      parties.fileId,
-      files.map((file) => file.id),
-    ))
+    .where(and(eq(parties.officeId, params.officeId), inArray(parties.fileId, files.map((file) => file.id))))
     .orderBy(asc(parties.createdAt));
-  return files.map((file) => ({ ...file, parties: fileParties.filter((party) => party.fileId === file.id && party.officeId === params.officeId) }));
+  return files.map((file) => ({ ...file, parties: fileParties.filter((party) => party.fileId === file.id) }));
 }
