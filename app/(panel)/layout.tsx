@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppSidebar, MobileNav, type SidebarItem } from "@/components/app-sidebar";
 import { LocaleSwitcher } from "@/components/locale-switcher";
@@ -21,7 +22,8 @@ export default async function PanelLayout({ children }: { children: React.ReactN
     { key: "campaigns", href: "/campaigns", label: t("nav.campaigns"), badge: t("nav.soon") },
   ];
   if (hasRole(user.role, "admin")) items.push({ key: "admin", href: "/admin", label: t("nav.admin") });
-  if (await isSimulatorActive(db, user.officeId)) items.push({ key: "simulator", href: "/simulator", label: t("nav.simulator") });
+  const simulatorActive = await isSimulatorActive(db, user.officeId);
+  if (simulatorActive) items.push({ key: "simulator", href: "/simulator", label: t("nav.simulator") });
 
   return (
     <div className="flex min-h-screen">
@@ -44,6 +46,14 @@ export default async function PanelLayout({ children }: { children: React.ReactN
             />
           </div>
         </header>
+        {simulatorActive && (
+          <div role="status" className="flex flex-wrap items-center gap-2 border-b bg-amber-50 px-4 py-2 text-sm text-amber-900 md:px-6 dark:bg-amber-950 dark:text-amber-100">
+            <span>{t("simulator.banner")}</span>
+            {hasRole(user.role, "admin") && (
+              <Link href="/admin/providers" className="font-medium underline">{t("simulator.bannerAction")}</Link>
+            )}
+          </div>
+        )}
         <main className="flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>

@@ -1,10 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { allowLoginAttempt } from "@/lib/auth/login-rate-limit";
 import { signIn } from "@/lib/auth/config";
 import { loginSchema, type LoginInput } from "./schema";
 
-export type LoginResult = { error: "invalid" | "locked" | "validation" } | undefined;
+export type LoginResult = { error: "invalid" | "locked" | "validation" | "rateLimited" } | undefined;
 
 /** Only a path of this site: an open redirect would let a phishing link borrow our login page. */
 function safeNext(next: string | undefined): string {
@@ -15,6 +18,7 @@ function safeNext(next: string | undefined): string {
 export async function loginAction(input: LoginInput, next?: string): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { error: "validation" };
+  if (!allowLoginAttempt(clientIp(await headers()))) return { error: "rateLimited" };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNext(next) });
   } catch (error) {

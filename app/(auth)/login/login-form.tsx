@@ -14,14 +14,14 @@ import { loginSchema, type LoginInput } from "./schema";
 export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations("login");
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<"invalid" | "locked" | null>(null);
+  const [error, setError] = useState<"invalid" | "locked" | "rateLimited" | null>(null);
   const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
 
   const onSubmit = (values: LoginInput) =>
     startTransition(async () => {
       setError(null);
       const result = await loginAction(values, next);
-      if (result?.error) setError(result.error === "locked" ? "locked" : "invalid");
+      if (result?.error) setError(result.error === "validation" ? "invalid" : result.error);
     });
 
   return (
