@@ -5,6 +5,8 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") } },
   test: {
+    // Adapters log every refused message at "warn"; the assertions say what matters.
+    env: { LOG_LEVEL: "error" },
     projects: [
       {
         extends: true,
