@@ -11,16 +11,16 @@ export function UserMenu({ name, role, office, signOutLabel, signOutAction }: {
 }) {
   return (
     <div className="flex items-center gap-3">
-      <div className="text-right text-sm leading-tight">
+      <div className="hidden text-right text-sm leading-tight sm:block">
         <div className="font-medium" data-testid="current-user">{name}</div>
         <div className="text-xs text-muted-foreground">
           {office} · {role}
         </div>
       </div>
       <form action={signOutAction}>
-        <Button type="submit" variant="ghost" size="sm">
+        <Button type="submit" variant="ghost" size="sm" aria-label={signOutLabel}>
           <LogOut className="size-4" aria-hidden />
-          {signOutLabel}
+          <span className="hidden sm:inline">{signOutLabel}</span>
         </Button>
       </form>
     </div>

@@ -32,7 +32,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
         <header className="flex h-14 items-center justify-between gap-4 border-b px-4 md:px-6">
           <div className="flex items-center gap-2 md:hidden">
             <MobileNav items={items} title={t("app.name")} openLabel={t("nav.openMenu")} closeLabel={t("nav.closeMenu")} />
-            <span className="font-semibold">{t("app.name")}</span>
+            <span className="hidden font-semibold sm:inline">{t("app.name")}</span>
           </div>
           <div className="ml-auto flex items-center gap-2">
             <LocaleSwitcher label={t("header.language")} />
