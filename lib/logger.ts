@@ -20,3 +20,13 @@ export const logger = {
   warn: (message: string, fields?: Record<string, unknown>) => write("warn", message, fields),
   error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
 };
+
+/**
+ * An error's message fit for a log line. Database errors quote the failed statement's
+ * parameters (phone numbers, message texts), so everything from "params:" on is dropped.
+ */
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const cut = text.indexOf("\nparams:");
+  return (cut >= 0 ? text.slice(0, cut) : text).slice(0, 500);
+}

@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { clientIp } from "@/lib/auth/client-ip";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { UserRole } from "@/lib/db/schema";
-import { logger } from "@/lib/logger";
+import { errorMessage, logger } from "@/lib/logger";
 import { PublicError, type ActionResult } from "./errors";
 
 export type ActionContext = {
@@ -56,7 +56,7 @@ export function userAction<S extends z.ZodType, R>(
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
       if (error instanceof PublicError) return { ok: false, status: error.status, error: error.messageKey };
-      logger.error("action failed", { action: options.name, userId: user.id, error: error instanceof Error ? error.message : String(error) });
+      logger.error("action failed", { action: options.name, userId: user.id, error: errorMessage(error) });
       return { ok: false, status: 500, error: "errors.generic" };
     }
   };

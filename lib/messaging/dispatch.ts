@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { messageQueued } from "@/inngest/events";
-import { logger } from "@/lib/logger";
+import { errorMessage, logger } from "@/lib/logger";
 
 /**
  * Hands committed messages to the background worker. A failure here leaves them "queued" in the
@@ -10,6 +10,6 @@ export async function dispatchQueued(items: { messageId: string; officeId: strin
   try {
     await inngest.send(items.map((item) => messageQueued.create(item, { id: `message-queued-${item.messageId}` })));
   } catch (error) {
-    logger.error("dispatch failed; messages stay queued", { count: items.length, error: error instanceof Error ? error.message : String(error) });
+    logger.error("dispatch failed; messages stay queued", { count: items.length, error: errorMessage(error) });
   }
 }

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { errorMessage, logger } from "@/lib/logger";
 import { startEmbeddedEngineOnce } from "@/inngest/dev-engine";
 import { createJsonLogger } from "@/inngest/dev-engine/logger";
 import { testClock } from "./offset-clock";
@@ -22,5 +22,5 @@ export function startEmbeddedEngine(db: Database, env: Env): void {
     clock: env.ENABLE_TEST_ROUTES ? testClock() : undefined,
   })
     .then(() => logger.info("embedded inngest engine listening", { port: env.INNGEST_ENGINE_PORT }))
-    .catch((error) => logger.error("embedded engine failed to start", { error: error instanceof Error ? error.message : String(error) }));
+    .catch((error) => logger.error("embedded engine failed to start", { error: errorMessage(error) }));
 }

@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { officeProviders, type OfficeProvider, type ProviderSettings } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { open, parseKey } from "@/lib/crypto/secret-box";
-import { logger } from "@/lib/logger";
+import { errorMessage, logger } from "@/lib/logger";
 import { applyDeliveryReport } from "@/lib/messaging/apply-delivery-report";
 import { buildProvider } from "./build";
 import { createSimulatorProvider } from "./simulator";
@@ -32,7 +32,7 @@ function entryFor(db: Database, row: OfficeProvider): ProviderEntry {
     appUrl: getEnv().APP_URL,
     onReport: (report) => {
       applyDeliveryReport(db, { provider: row.kind, officeId: row.officeId }, report, `receipt:${row.kind}`).catch((error) =>
-        logger.warn("receipt not applied", { settingId: row.id, error: error instanceof Error ? error.message : String(error) }),
+        logger.warn("receipt not applied", { settingId: row.id, error: errorMessage(error) }),
       );
     },
   });

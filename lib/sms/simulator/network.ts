@@ -2,7 +2,7 @@ import { and, asc, isNull, lte } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { simulatorInbox } from "@/lib/db/schema";
-import { logger } from "@/lib/logger";
+import { errorMessage, logger } from "@/lib/logger";
 import { simulatorWebhookKey } from "./webhook-key";
 
 type NetworkOptions = { db: Database; appUrl: string; deliveryDelayMs: number; intervalMs?: number };
@@ -49,7 +49,7 @@ export function startSimulatorNetwork(options: NetworkOptions): () => void {
     try {
       await reportDue();
     } catch (error) {
-      logger.warn("simulator network round failed", { error: error instanceof Error ? error.message : String(error) });
+      logger.warn("simulator network round failed", { error: errorMessage(error) });
     }
     if (!stopped) timer = setTimeout(loop, options.intervalMs ?? 300);
   };

@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { errorMessage } from "@/lib/logger";
 import { listRuns } from "@/inngest/dev-engine/queries";
 
 export async function generateMetadata() {
@@ -59,7 +60,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(run.startedAt ?? run.createdAt)}</TableCell>
                   <TableCell className="whitespace-nowrap tabular-nums">{run.nextWakeAt ? formatDateTime(run.nextWakeAt) : "—"}</TableCell>
                   <TableCell className="text-right tabular-nums">{run.failures}</TableCell>
-                  <TableCell className="max-w-xs truncate text-xs text-muted-foreground">{run.lastError?.message ?? ""}</TableCell>
+                  <TableCell className="max-w-xs truncate text-xs text-muted-foreground">{run.lastError ? errorMessage(run.lastError.message) : ""}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

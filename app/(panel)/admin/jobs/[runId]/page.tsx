@@ -8,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
+import { errorMessage } from "@/lib/logger";
 import { getRun } from "@/inngest/dev-engine/queries";
 
 export default async function JobRunPage({ params }: { params: Promise<{ runId: string }> }) {
@@ -27,7 +28,7 @@ export default async function JobRunPage({ params }: { params: Promise<{ runId: 
         <RunStatusBadge kind="run" status={run.status} />
         <span>{t("created")}: {formatDateTime(run.createdAt)}</span>
         {run.endedAt && <span>{t("ended")}: {formatDateTime(run.endedAt)}</span>}
-        {run.lastError && <span className="text-destructive">{run.lastError.message}</span>}
+        {run.lastError && <span className="text-destructive">{errorMessage(run.lastError.message)}</span>}
       </div>
       <Card>
         <CardHeader><CardTitle>{t("steps")}</CardTitle></CardHeader>
@@ -51,7 +52,7 @@ export default async function JobRunPage({ params }: { params: Promise<{ runId: 
                   <TableCell><RunStatusBadge kind="step" status={step.status} /></TableCell>
                   <TableCell className="text-right tabular-nums">{step.attempts}</TableCell>
                   <TableCell className="tabular-nums">{step.wakeAt ? formatDateTime(step.wakeAt) : "—"}</TableCell>
-                  <TableCell className="max-w-sm truncate text-xs text-muted-foreground">{step.error?.message ?? ""}</TableCell>
+                  <TableCell className="max-w-sm truncate text-xs text-muted-foreground">{step.error ? errorMessage(step.error.message) : ""}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
