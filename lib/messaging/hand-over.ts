@@ -70,7 +70,7 @@ export async function handOverMessage(db: Database, messageId: string, entries: 
         messageId,
         to: "failed",
         source: "worker",
-        set: { provider: previous.provider, errorCode: "UNKNOWN_OUTCOME", errorText: "Sağlayıcının yanıtı alınamadı; iki kez gitmemesi için yeniden gönderilmedi." },
+        set: { provider: previous.provider, errorCode: "UNKNOWN_OUTCOME", errorText: "provider answer lost; not resent to avoid a duplicate" },
       });
       return { status: "failed", provider: previous.provider };
     }

@@ -32,7 +32,11 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
     [t("messageDetail.provider"), message.provider ?? "—"],
     [t("messageDetail.providerMessageId"), message.providerMessageId ?? "—"],
   ];
-  if (message.errorText) facts.push([t("messageDetail.error"), `${message.errorCode ?? ""} ${message.errorText}`.trim()]);
+  if (message.errorCode || message.errorText) {
+    // Our own codes have a sentence in the catalog; a provider's code is shown with its own text.
+    const known = message.errorCode && t.has(`messageDetail.knownErrors.${message.errorCode}`);
+    facts.push([t("messageDetail.error"), known ? t(`messageDetail.knownErrors.${message.errorCode}`) : `${message.errorCode ?? ""} ${message.errorText ?? ""}`.trim()]);
+  }
 
   return (
     <>
