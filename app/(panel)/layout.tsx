@@ -7,7 +7,7 @@ import { UserMenu } from "@/components/user-menu";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { isSimulatorActive } from "@/lib/sms/providers/registry";
+import { isSimulatorActive } from "@/lib/messaging/office-providers";
 import { signOutAction } from "./sign-out-action";
 
 export default async function PanelLayout({ children }: { children: React.ReactNode }) {

@@ -1,7 +1,7 @@
 import { RetryAfterError } from "inngest";
 import { db } from "@/lib/db/client";
 import { claimMessage, failMessage, handOverMessage, RetryableSendError } from "@/lib/messaging/hand-over";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 import { inngest } from "../client";
 import { messageQueued } from "../events";
 

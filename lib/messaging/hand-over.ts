@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { messageEvents, messages, offices } from "@/lib/db/schema";
-import type { ProviderEntry } from "@/lib/sms/providers/registry";
+import type { ProviderEntry } from "@/lib/messaging/office-providers";
 import type { OutboundSms, SendOutcome } from "@/lib/sms/providers/types";
 import { finishAttempt, lastAttempt, startAttempt } from "./attempts";
 import { transitionMessage } from "./transition";

@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { messages, officeProviders, type ProviderSettings } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { ProviderError } from "@/lib/sms/providers/errors";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 import type { DeliveryReport } from "@/lib/sms/providers/types";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { transitionMessage } from "./transition";

@@ -5,7 +5,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { WebhookError } from "@/lib/sms/providers/errors";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 import { applyDeliveryReport } from "./apply-delivery-report";
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> };

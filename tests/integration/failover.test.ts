@@ -8,7 +8,7 @@ import { messageAttempts, messages, officeProviders } from "@/lib/db/schema";
 import { queueMessage } from "@/lib/messaging/queue-message";
 import { claimMessage, handOverMessage, RetryableSendError } from "@/lib/messaging/hand-over";
 import { createProviderSetting } from "@/lib/messaging/provider-settings";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 
 // Two configured providers for one office, each a protocol-faithful fake: Netgsm first, Verimor second.
 describe("failover between an office's providers", () => {

@@ -8,7 +8,7 @@ import { queueMessage } from "@/lib/messaging/queue-message";
 import { claimMessage, handOverMessage } from "@/lib/messaging/hand-over";
 import { createProviderSetting } from "@/lib/messaging/provider-settings";
 import { expireOverdue, pollSetting, settingsWithPendingMessages } from "@/lib/messaging/poll-reports";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 
 // Netgsm has no push reports: the panel asks its report endpoint for messages still "sent".
 describe("polling delivery reports", () => {

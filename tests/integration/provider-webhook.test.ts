@@ -10,7 +10,7 @@ import { queueMessage } from "@/lib/messaging/queue-message";
 import { claimMessage, handOverMessage } from "@/lib/messaging/hand-over";
 import { createProviderSetting } from "@/lib/messaging/provider-settings";
 import { handleProviderWebhook } from "@/lib/messaging/provider-webhook";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 
 // Verimor pushes its reports (in arrays, some twice, some stale, out of order) to the app's
 // webhook handler, mounted here on a local HTTP server as the Next.js route mounts it.

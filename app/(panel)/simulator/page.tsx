@@ -8,7 +8,7 @@ import { listSimulatorInboxes } from "@/lib/db/queries/simulator";
 import { formatDateTime } from "@/lib/format";
 import { formatPhone } from "@/lib/sms/phone";
 import { db } from "@/lib/db/client";
-import { isSimulatorActive } from "@/lib/sms/providers/registry";
+import { isSimulatorActive } from "@/lib/messaging/office-providers";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("simulator"))("title") };

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { db } from "../client";
 import { officeProviders } from "../schema";
 import { getEnv } from "@/lib/env";
-import { providersForOffice } from "@/lib/sms/providers/registry";
+import { providersForOffice } from "@/lib/messaging/office-providers";
 
 /** The office's providers for the admin page: never the credentials. */
 export async function listOfficeProviders(params: { officeId: string }) {

@@ -4,10 +4,10 @@ import { officeProviders, type OfficeProvider, type ProviderSettings } from "@/l
 import { getEnv } from "@/lib/env";
 import { open, parseKey } from "@/lib/crypto/secret-box";
 import { errorMessage, logger } from "@/lib/logger";
-import { applyDeliveryReport } from "@/lib/messaging/apply-delivery-report";
-import { buildProvider } from "./build";
-import { createSimulatorProvider } from "./simulator";
-import type { SmsProvider } from "./types";
+import { applyDeliveryReport } from "./apply-delivery-report";
+import { buildProvider } from "@/lib/sms/providers/build";
+import { createSimulatorProvider } from "@/lib/sms/providers/simulator";
+import type { SmsProvider } from "@/lib/sms/providers/types";
 
 /** A provider as the sending path sees it: which office setting it came from, and its adapter. */
 export type ProviderEntry = { settingId: string | null; kind: string; provider: SmsProvider; settings: ProviderSettings };
