@@ -11,7 +11,7 @@ test("a message in flight when the app is killed is sent exactly once after a re
     name: "restart",
     port: RESTART_PORT,
     enginePort: RESTART_ENGINE_PORT,
-    env: { SIMULATOR_SEND_DELAY_MS: "6000" },
+    env: { SIMULATOR_SEND_DELAY_MS: "8000" },
   });
   try {
     const base = server.url;
@@ -19,6 +19,11 @@ test("a message in flight when the app is killed is sent exactly once after a re
     await sendMessage(page, "0505 123 45 68", "Yeniden başlatma denemesi", base);
     const id = await openNewestMessage(page, "Yeniden başlatma denemesi", base);
     await expect(page.getByTestId("timeline").locator('li[data-status="sending"]')).toBeVisible();
+    // The handset has it, the app has not heard back yet: kill now.
+    await expect(async () => {
+      await page.goto(`${base}/simulator`);
+      await expect(page.getByText("Yeniden başlatma denemesi")).toBeVisible({ timeout: 250 });
+    }).toPass({ timeout: 7_000, intervals: [100] });
 
     await server.stop("SIGKILL");
     server = await startAppServer({ name: "restart", port: RESTART_PORT, enginePort: RESTART_ENGINE_PORT, fresh: false });
@@ -27,6 +32,9 @@ test("a message in flight when the app is killed is sent exactly once after a re
     await expect(page.getByTestId("timeline").locator('li[data-status="delivered"]')).toBeVisible({ timeout: 60_000 });
     const statuses = await page.getByTestId("timeline").locator("li").evaluateAll((items) => items.map((item) => item.getAttribute("data-status")));
     expect(statuses).toEqual(["queued", "sending", "sent", "delivered"]);
+    // The first hand-over was cut off; the resumed run handed it over again, and the operator
+    // recognised it instead of sending a second SMS.
+    await expect(page.getByTestId("attempts")).toHaveText("2");
 
     await page.goto(`${base}/simulator`);
     const handset = page.getByTestId("handset").filter({ hasText: "+90 505 123 45 68" });

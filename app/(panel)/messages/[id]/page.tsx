@@ -30,6 +30,7 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
     [t("messageDetail.encoding"), t(`newMessage.encoding.${message.encoding}`)],
     [t("messageDetail.segments"), message.segments],
     [t("messageDetail.provider"), message.provider ?? "—"],
+    [t("messageDetail.attempts"), <span key="attempts" data-testid="attempts">{message.attempts}</span>],
     [t("messageDetail.providerMessageId"), message.providerMessageId ?? "—"],
   ];
   if (message.errorCode || message.errorText) {
