@@ -1,15 +1,13 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 import { AKSARAY, NIGDE, seedWithClerk } from "../support/fixtures";
 import { VerimorFake, type VerimorFakeOptions } from "../fakes/verimor-fake";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import { messageEvents, messages } from "@/lib/db/schema";
 import { queueMessage } from "@/lib/messaging/queue-message";
 import { claimMessage, handOverMessage } from "@/lib/messaging/hand-over";
 import { createProviderSetting } from "@/lib/messaging/provider-settings";
-import { handleProviderWebhook } from "@/lib/messaging/provider-webhook";
 import { providersForOffice } from "@/lib/messaging/office-providers";
 
 // Verimor pushes its reports (in arrays, some twice, some stale, out of order) to the app's
@@ -17,7 +15,7 @@ import { providersForOffice } from "@/lib/messaging/office-providers";
 describe("delivery reports pushed to the webhook", () => {
   let testDb: TestDatabase;
   let clerkId: string;
-  let receiver: http.Server;
+  let receiver: { url: string; close: () => void };
   let receiverUrl: string;
   let token: string;
   const options: VerimorFakeOptions = { headers: ["AKSARAYICRA"], duplicateEvery: 3, lateWaitingEvery: 4, reportDelayMs: [5, 60], pushRetryDelayMs: 50 };
@@ -26,15 +24,8 @@ describe("delivery reports pushed to the webhook", () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     clerkId = await seedWithClerk(testDb.db);
-    receiver = http.createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const request = new Request(`${receiverUrl}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
-      const answer = await handleProviderWebhook(testDb.db, req.url!.split("/")[3].split("?")[0], request);
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    receiver = await startWebhookReceiver(() => testDb.db);
+    receiverUrl = receiver.url;
     await verimor.start();
     ({ webhookKey: token } = await createProviderSetting(testDb.db, {
       officeId: AKSARAY,
