@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { messageEvents, messages, offices } from "@/lib/db/schema";
 import type { ProviderEntry } from "@/lib/messaging/office-providers";
 import type { OutboundSms, SendOutcome } from "@/lib/sms/providers/types";
+import { applyEarlyReports } from "./apply-delivery-report";
 import { finishAttempt, lastAttempt, startAttempt } from "./attempts";
 import { transitionMessage } from "./transition";
 
@@ -89,6 +90,7 @@ export async function handOverMessage(db: Database, messageId: string, entries: 
     if (outcome.outcome === "accepted") {
       await finishAttempt(db, attemptId, { outcome: "accepted", providerMessageId: outcome.providerMessageId });
       await transitionMessage(db, { messageId, to: "sent", source: "worker", set: { ...set, providerMessageId: outcome.providerMessageId, sentAt: new Date() } });
+      await applyEarlyReports(db, { provider: entry.kind, officeId: sms.officeId }, outcome.providerMessageId);
       return { status: "sent", provider: entry.kind, providerMessageId: outcome.providerMessageId };
     }
     await finishAttempt(db, attemptId, { outcome: outcome.outcome, errorCode: outcome.code, errorText: outcome.text });

@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import { ProviderError } from "@/lib/sms/providers/errors";
 import { providersForOffice } from "@/lib/messaging/office-providers";
 import type { DeliveryReport } from "@/lib/sms/providers/types";
-import { applyDeliveryReport } from "./apply-delivery-report";
+import { applyDeliveryReport, pruneEarlyReports } from "./apply-delivery-report";
 import { transitionMessage } from "./transition";
 
 /** A pushed report usually arrives within seconds; polling starts after this grace. */
@@ -62,6 +62,7 @@ export async function pollSetting(db: Database, target: { settingId: string; off
 
 /** Messages that never got a final report within their validity period end as "expired". */
 export async function expireOverdue(db: Database, now = new Date()): Promise<number> {
+  await pruneEarlyReports(db, new Date(now.getTime() - DEFAULT_VALIDITY_MINUTES * 60_000));
   const candidates = await db
     .select({ id: messages.id, sentAt: messages.sentAt, settings: officeProviders.settings })
     .from(messages)

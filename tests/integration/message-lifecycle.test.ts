@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 import { AKSARAY, seedWithClerk } from "../support/fixtures";
-import { auditLog, messageAttempts, messageEvents, messages, simulatorInbox } from "@/lib/db/schema";
+import { auditLog, earlyReports, messageAttempts, messageEvents, messages, simulatorInbox } from "@/lib/db/schema";
 import { queueMessage } from "@/lib/messaging/queue-message";
 import { claimMessage, handOverMessage } from "@/lib/messaging/hand-over";
 import { applyDeliveryReport } from "@/lib/messaging/apply-delivery-report";
@@ -101,6 +101,21 @@ describe("a message's life: queued → sending → sent → delivered", () => {
     expect(calls).toBe(1);
     const [message] = await testDb.db.select().from(messages).where(eq(messages.id, messageId));
     expect(message).toMatchObject({ status: "failed", errorCode: "UNKNOWN_OUTCOME" });
+  });
+
+  it("keeps a report that arrives before the hand-over records the id, and applies it then", async () => {
+    const { messageId } = await queue("Erken rapor");
+    await claimMessage(testDb.db, messageId, "run-early");
+    const early = { providerMessageId: "EARLY-1", status: "delivered" as const, raw: { early: true } };
+    expect(await applyDeliveryReport(testDb.db, { provider: "fast", officeId: AKSARAY }, early, "webhook:fast")).toBe("parked");
+    const fast: SmsProvider = {
+      id: "fast",
+      capabilities: { maxBatch: 1, pushReports: true, idempotentSubmit: true },
+      send: async (batch) => batch.map((sms) => ({ messageId: sms.messageId, outcome: "accepted" as const, providerMessageId: "EARLY-1" })),
+    };
+    expect((await handOverMessage(testDb.db, messageId, entries(fast))).status).toBe("sent");
+    expect(await timeline(messageId)).toEqual(["queued", "sending", "sent", "delivered"]);
+    expect(await testDb.db.select().from(earlyReports)).toHaveLength(0);
   });
 
   it("marks a message failed when the provider rejects it", async () => {

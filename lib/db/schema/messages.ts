@@ -111,3 +111,22 @@ export type MessageStatus = (typeof messageStatus.enumValues)[number];
 export type SmsEncoding = (typeof smsEncoding.enumValues)[number];
 export type MessageEvent = typeof messageEvents.$inferSelect;
 export type MessageAttempt = typeof messageAttempts.$inferSelect;
+
+/**
+ * Delivery reports that arrived before the hand-over recorded the provider's id (Twilio can call
+ * back within milliseconds, and does not retry). They wait here and are applied as soon as the
+ * message is marked sent.
+ */
+export const earlyReports = pgTable(
+  "early_reports",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    officeId: uuid("office_id").notNull(),
+    provider: text("provider").notNull(),
+    providerMessageId: text("provider_message_id").notNull(),
+    report: jsonb("report").notNull(),
+    source: text("source").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("early_reports_lookup_idx").on(t.provider, t.providerMessageId), index("early_reports_received_idx").on(t.receivedAt)],
+);
