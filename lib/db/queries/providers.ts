@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { db } from "../client";
 import { officeProviders } from "../schema";
 import { getEnv } from "@/lib/env";
-import { providersForOffice } from "@/lib/messaging/office-providers";
 
 /** The office's providers for the admin page: never the credentials. */
 export async function listOfficeProviders(params: { officeId: string }) {
@@ -28,34 +27,4 @@ export async function listOfficeProviders(params: { officeId: string }) {
     ...row,
     webhookUrl: ["verimor", "iletimerkezi", "twilio"].includes(row.kind) ? `${appUrl}/api/webhooks/${row.kind}?token=${webhookKey}` : null,
   }));
-}
-
-/** "Bağlantıyı sına": asks the provider to check the credentials, and records the answer. */
-export async function testProviderSetting(params: { officeId: string; id: string }) {
-  const [row] = await db
-    .select({ id: officeProviders.id, enabled: officeProviders.enabled })
-    .from(officeProviders)
-    .where(and(eq(officeProviders.id, params.id), eq(officeProviders.officeId, params.officeId)));
-  if (!row) return undefined;
-  // Disabled providers are not in the sending list, so build the adapter from the row itself.
-  const entries = await providersForOffice(db, params.officeId, { includeDisabled: true });
-  const entry = entries.find((candidate) => candidate.settingId === params.id);
-  let ok = false;
-  let message: string;
-  if (!entry?.provider.testConnection) {
-    message = "Bu sağlayıcı bağlantı sınamasını desteklemiyor.";
-  } else {
-    try {
-      const check = await entry.provider.testConnection();
-      ok = check.ok;
-      message = check.ok ? [check.detail, check.senders?.length ? `Başlıklar: ${check.senders.join(", ")}` : ""].filter(Boolean).join(" · ") || "OK" : `${check.code} ${check.text}`;
-    } catch (error) {
-      message = error instanceof Error ? error.message : String(error);
-    }
-  }
-  await db
-    .update(officeProviders)
-    .set({ lastTestAt: new Date(), lastTestOk: ok, lastTestMessage: message.slice(0, 500) })
-    .where(and(eq(officeProviders.id, params.id), eq(officeProviders.officeId, params.officeId)));
-  return { ok, message };
 }

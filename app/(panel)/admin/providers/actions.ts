@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { PublicError } from "@/lib/actions/errors";
 import { userAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
-import { testProviderSetting } from "@/lib/db/queries/providers";
+import { testProviderSetting } from "@/lib/messaging/test-provider";
 import { createProviderSetting, deleteProviderSetting, moveProviderSetting, setProviderEnabled } from "@/lib/messaging/provider-settings";
 import { providerCatalog } from "@/lib/sms/providers/catalog";
 import { addProviderSchema, moveProviderSchema, providerIdSchema, toggleProviderSchema } from "./schema";
@@ -62,7 +62,7 @@ export const deleteProviderAction = userAction({ name: "provider.delete", ...adm
 });
 
 export const testProviderAction = userAction({ name: "provider.test", ...admin }, providerIdSchema, async (input, ctx) => {
-  const result = await testProviderSetting({ officeId: ctx.officeId, id: input.id });
+  const result = await testProviderSetting(db, { officeId: ctx.officeId, id: input.id });
   if (!result) throw new PublicError("errors.notFound", 404);
   revalidatePath("/admin/providers");
   return result;
