@@ -69,6 +69,7 @@ export async function sendChunks(
   batch: OutboundSms[],
   chunks: OutboundSms[][],
   sendChunk: (chunk: OutboundSms[]) => Promise<SendOutcome[]>,
+  report: { provider: string; log: { warn: (message: string, fields?: Record<string, unknown>) => void } },
 ): Promise<SendOutcome[]> {
   const byId = new Map<string, SendOutcome>();
   let stopped: ProviderError | undefined;
@@ -83,7 +84,10 @@ export async function sendChunks(
       }
     }
   }
-  return batch.map((sms) => byId.get(sms.messageId)!);
+  const outcomes = batch.map((sms) => byId.get(sms.messageId)!);
+  const failed = outcomes.filter((o) => o.outcome !== "accepted").length;
+  if (failed > 0) report.log.warn(`${report.provider} send: some messages not accepted`, { failed, of: batch.length });
+  return outcomes;
 }
 
 /** Runs `work` over items with at most `limit` in flight, results in input order. */

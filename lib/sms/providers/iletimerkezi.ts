@@ -130,10 +130,7 @@ export function createIletimerkeziProvider(config: IletimerkeziConfig): SmsProvi
     async send(batch) {
       const groups = groupBy(batch, (sms) => sms.sendAt?.toISOString() ?? "now");
       const chunks = groups.flatMap((group) => chunkUnique(group, maxBatch, (sms) => sms.to));
-      const outcomes = await sendChunks(batch, chunks, sendChunk);
-      const failed = outcomes.filter((o) => o.outcome !== "accepted").length;
-      if (failed > 0) log.warn("iletimerkezi send: some messages not accepted", { failed, of: batch.length });
-      return outcomes;
+      return sendChunks(batch, chunks, sendChunk, { provider: "iletimerkezi", log });
     },
     fetchReports,
     async parseWebhook(request, context) {

@@ -172,10 +172,7 @@ export function createNetgsmProvider(config: NetgsmConfig): SmsProvider & { canc
     async send(batch) {
       const groups = groupBy(batch, (sms) => `${needsTurkish(sms.body)}|${JSON.stringify(schedule(sms))}`);
       const chunks = groups.flatMap((group) => chunkUnique(group, maxBatch, (sms) => sms.to));
-      const outcomes = await sendChunks(batch, chunks, sendChunk);
-      const failed = outcomes.filter((o) => o.outcome !== "accepted");
-      if (failed.length > 0) log.warn("netgsm send: some messages not accepted", { failed: failed.length, of: batch.length });
-      return outcomes;
+      return sendChunks(batch, chunks, sendChunk, { provider: "netgsm", log });
     },
     fetchReports,
     testConnection,

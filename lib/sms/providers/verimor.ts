@@ -141,10 +141,7 @@ export function createVerimorProvider(config: VerimorConfig): SmsProvider {
       const groups = groupBy(batch, (sms) => JSON.stringify(settings(sms)));
       // Rows carry our key per message, so one number may appear twice in a campaign.
       const chunks = groups.flatMap((group) => chunkUnique(group, maxBatch, (sms) => sms.messageId));
-      const outcomes = await sendChunks(batch, chunks, sendChunk);
-      const failed = outcomes.filter((o) => o.outcome !== "accepted").length;
-      if (failed > 0) log.warn("verimor send: some messages not accepted", { failed, of: batch.length });
-      return outcomes;
+      return sendChunks(batch, chunks, sendChunk, { provider: "verimor", log });
     },
     fetchReports,
     async parseWebhook(request, context) {
